@@ -1,0 +1,122 @@
+"""Checking cases: load, flatten, match with the engine, reason, and account for every rule and fact."""
+from __future__ import annotations
+
+import hashlib
+import platform
+import time
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from . import __version__, engine
+from .case import Case
+from .compile import patterns, to_durable
+from .errors import InputError, Problem
+from .facts import flatten
+from .finding import SCHEMA_VERSION, CaseResult, Expectation, Finding, RuleOutcome
+from .load import load_case
+from .reason import Context, assess
+from .rulebook import Rulebook
+from .vocabulary import STATUS_ORDER, Role
+
+
+@dataclass
+class Checker:
+    """A rulebook compiled once, ready to check many cases."""
+
+    rulebook: Rulebook
+    readings: dict[str, str] = field(default_factory=dict)  # rule id -> chosen reading
+    as_of: date | None = None  # overrides each case's own as_of
+    engine_seconds: float = 0.0
+
+    def __post_init__(self) -> None:
+        problems = []
+        for rule_id, reading in sorted(self.readings.items()):
+            rule = self.rulebook.get(rule_id)
+            if rule is None:
+                problems.append(Problem("--reading", None, rule_id, f"no rule '{rule_id}' in the rulebook",
+                                        "see `sanctions-check rules list`"))
+            elif reading not in rule.reading_tests:
+                problems.append(Problem("--reading", None, rule_id, f"rule has no reading '{reading}'",
+                                        f"use one of: {', '.join(rule.reading_tests) or 'none: it has one reading'}"))
+        if problems:
+            raise InputError(problems)
+        self.definitions = to_durable(patterns(self.rulebook))
+
+    def check_file(self, path: Path | str) -> CaseResult:
+        case = load_case(path, self.rulebook)
+        return self.check(case, str(path), hashlib.sha256(Path(path).read_bytes()).hexdigest())
+
+    def check(self, case: Case, file: str = "", file_sha256: str = "") -> CaseResult:
+        as_of = self.as_of or case.case.as_of
+        facts = {a.id: flatten(a, case) for a in case.activities}
+        engine_facts = [{"id": a.id, "kind": a.kind.value, **{_key(k): v for k, v in facts[a.id].items()}}
+                        for a in sorted(case.activities, key=lambda a: a.id)]
+        started = time.perf_counter()
+        matched = engine.match(self.rulebook.digest, self.definitions, f"case-{case.case.id}", engine_facts)
+        self.engine_seconds += time.perf_counter() - started
+        ctx = Context(case, facts, matched, {s.id: s for s in case.sources}, as_of)
+        findings, outcomes = [], []
+        for rule in self.rulebook.rules:
+            in_scope = sorted((a for a in case.activities if a.kind in rule.rule.applies_to), key=lambda a: a.id)
+            if not in_scope:
+                kinds = ", ".join(sorted(k.value for k in rule.rule.applies_to))
+                outcomes.append(RuleOutcome(rule=rule.id, outcome="not_applicable",
+                                            reason=f"the case reports no activity of kind {kinds}"))
+                continue
+            found = [assess(rule, a, ctx, self.readings.get(rule.id)) for a in in_scope]
+            findings.extend(found)
+            outcomes.append(RuleOutcome(rule=rule.id, outcome="applied",
+                                        reason=f"assessed on {len(found)} activit{'y' if len(found) == 1 else 'ies'}"))
+        return CaseResult(case=case.case.id, title=case.case.title, file=file, file_sha256=file_sha256,
+                          as_of=as_of.isoformat(), findings=findings, rules=outcomes,
+                          unused_facts=_unused(case, facts, findings),
+                          expectations=_expectations(case, findings))
+
+    def run_record(self) -> dict:
+        """What the run was made with, as OPA's decision logs record it."""
+        return {"schema_version": SCHEMA_VERSION, "tool": f"sanctions-checker {__version__}",
+                "durable_rules": engine.version(), "python": platform.python_version(),
+                "rulebook_sha256": self.rulebook.digest, "rule_count": len(self.rulebook.rules),
+                "readings": dict(sorted(self.readings.items())),
+                "as_of_override": self.as_of.isoformat() if self.as_of else None,
+                "engine_seconds": round(self.engine_seconds, 6)}
+
+
+def _key(path: str) -> str:
+    from .conditions import engine_name
+    return engine_name(path)
+
+
+# Party attributes reach every activity through its roles; they are the case's parties, not
+# statements about the activity, so they are not listed as unused.
+ROLE_PREFIXES = tuple(f"{role.value}." for role in Role)
+
+
+def _unused(case: Case, facts: dict[str, dict], findings: list[Finding]) -> list[str]:
+    """Stated facts no finding was decided on, and activities no rule looked at."""
+    used: dict[str, set[str]] = {}
+    for f in findings:
+        fields = used.setdefault(f.activity, set())
+        for result in [*f.reasons, *(c for e in f.exceptions for c in e.conditions)]:
+            fields.update(x for x in (result.field, result.compared_with) if x)
+    unused = []
+    for activity in case.activities:
+        if activity.id not in used:
+            unused.append(f"activities.{activity.id}: no rule applies to a {activity.kind.value}")
+            continue
+        stated = [p for p in sorted(facts[activity.id]) if not p.startswith(ROLE_PREFIXES)]
+        unused.extend(f"activities.{activity.id}.{path}" for path in stated if path not in used[activity.id])
+    return unused
+
+
+def _expectations(case: Case, findings: list[Finding]) -> list[Expectation]:
+    result = []
+    for e in case.expect:
+        actual = sorted({f.status if not e.reading or f.reading == e.reading else
+                         next(o.status for o in f.other_readings if o.reading == e.reading)
+                         for f in findings if f.rule == e.rule and (e.activity is None or f.activity == e.activity)},
+                        key=STATUS_ORDER.index)
+        result.append(Expectation(rule=e.rule, activity=e.activity, reading=e.reading, expected=e.status,
+                                  actual=actual, met=actual == [e.status]))
+    return result
