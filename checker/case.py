@@ -79,9 +79,11 @@ class Personnel(Model):
     military: bool | None = fact("serving members of armed forces", "whether they are serving military personnel")
     sent_by_state: bool | None = fact("sent or organised by the sending state",
                                       "whether the sending state sent or organised them")
-    tasks: list[Task] | None = fact("what they do", "what tasks they perform")
+    # List facts are never empty: durable_rules' "every item" test is false on an empty list
+    # where logic says true, so an empty list would make the engine and the reasoning disagree.
+    tasks: list[Task] | None = fact("what they do", "what tasks they perform", min_length=1)
     arms_categories: list[ArmsCategory] | None = fact("which arms they use, operate or service",
-                                                      "which categories of arms they use, operate or service")
+                                                      "which categories of arms they use, operate or service", min_length=1)
     remuneration: Remuneration | None = fact("who is paid for their work, and how",
                                              "whether they are paid, and to whom the pay goes")
     work_authorization: bool | None = fact("granted work authorizations (permits) by the receiving state",
@@ -101,7 +103,7 @@ class Training(Model):
     arms_related: bool | None = fact("the training concerns the use, maintenance or provision of arms",
                                      "whether the training concerns arms and related materiel")
     arms_categories: list[ArmsCategory] | None = fact("which arms the training concerns",
-                                                      "which categories of arms the training concerns")
+                                                      "which categories of arms the training concerns", min_length=1)
     trainer_nationality: CountryCode | None = fact("nationality of the trainers", "the trainers' nationality")
     trainee_nationality: CountryCode | None = fact("nationality of the trainees", "the trainees' nationality")
     trainee_count: int | None = fact("how many were trained", "how many were trained", ge=0)

@@ -13,7 +13,7 @@ from .case import Case
 from .compile import patterns, to_durable
 from .errors import InputError, Problem
 from .facts import flatten
-from .finding import SCHEMA_VERSION, CaseResult, Expectation, Finding, RuleOutcome
+from .finding import SCHEMA_VERSION, CaseResult, Expectation, Finding, RuleOutcome, SourceShown
 from .load import load_case
 from .reason import Context, assess
 from .rulebook import Rulebook
@@ -71,7 +71,11 @@ class Checker:
         return CaseResult(case=case.case.id, title=case.case.title, file=file, file_sha256=file_sha256,
                           as_of=as_of.isoformat(), findings=findings, rules=outcomes,
                           unused_facts=_unused(case, facts, findings),
-                          expectations=_expectations(case, findings))
+                          expectations=_expectations(case, findings),
+                          sources=[SourceShown(id=s.id, publisher=s.publisher, title=s.title, date=s.date.isoformat(),
+                                               kind=s.kind.value, grade=f"{s.reliability.value}{s.credibility}",
+                                               url=str(s.url) if s.url else None)
+                                   for s in sorted(case.sources, key=lambda s: s.id)])
 
     def run_record(self) -> dict:
         """What the run was made with, as OPA's decision logs record it."""

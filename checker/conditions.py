@@ -80,7 +80,8 @@ class Test:
     def describe(self) -> str:
         if self.op in (Op.EXISTS, Op.ABSENT):
             return f"{self.field} {PHRASES[self.op]}"
-        value = ", ".join(map(str, self.value)) if isinstance(self.value, tuple) else str(self.value)
+        value = ", ".join(map(str, self.value)) if isinstance(self.value, tuple) else \
+            str(self.value).lower() if isinstance(self.value, bool) else str(self.value)
         subject = f"an item of {self.field}" if self.is_list and self.op in (Op.EQ, Op.IN) else self.field
         return f"{subject} {PHRASES[self.op]} {value}"
 

@@ -95,6 +95,16 @@ class Expectation(Out):
     met: bool
 
 
+class SourceShown(Out):
+    id: str
+    publisher: str
+    title: str
+    date: str
+    kind: str
+    grade: str  # Admiralty code: reliability letter and credibility digit, e.g. B2
+    url: str | None
+
+
 class CaseResult(Out):
     case: str
     title: str
@@ -105,3 +115,4 @@ class CaseResult(Out):
     rules: list[RuleOutcome]
     unused_facts: list[str]
     expectations: list[Expectation]
+    sources: list[SourceShown]

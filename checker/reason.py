@@ -90,7 +90,8 @@ def _decide(rule: LoadedRule, reading: str, activity: Activity, ctx: Context) ->
     if applying:
         decisive = [c.field for e in applying for c in e.conditions]
         return Decision(Status.EXEMPT, results, exceptions, [], decisive, time)
-    missing = [_question(r.field) for r in results if r.result == "unknown"]
+    missing = [_question(f) for r in results if r.result == "unknown"
+               for f in (r.field, r.compared_with) if f and f not in ctx.facts[activity.id]]
     if time.inside is None:
         missing.append(f"when the activity took place: {time.reason}")
     if activity.stage is Stage.ANNOUNCED:
@@ -181,11 +182,11 @@ def _statement(rule: LoadedRule, activity: Activity, status: Status, reading: st
 
 
 DEFAULT_WORDING = {
-    Status.VIOLATION: "{bound}: the obligation is breached by {activity}",
-    Status.POSSIBLE_VIOLATION: "{bound}: {activity} may breach the obligation; facts are missing",
-    Status.EXEMPT: "{bound}: {activity} meets the rule's conditions, but an exception applies",
-    Status.NO_VIOLATION: "{bound}: {activity} does not breach the obligation",
-    Status.NOT_APPLICABLE: "{activity} falls outside the measure's time window",
+    Status.VIOLATION: "{bound} in breach. Activity: {activity}",
+    Status.POSSIBLE_VIOLATION: "{bound} possibly in breach; facts are missing. Activity: {activity}",
+    Status.EXEMPT: "The conditions hold but an exception applies. Activity: {activity}",
+    Status.NO_VIOLATION: "No breach by {bound}. Activity: {activity}",
+    Status.NOT_APPLICABLE: "Outside the measure's time window. Activity: {activity}",
 }
 
 
@@ -194,7 +195,9 @@ def _would_change(rule: LoadedRule, decision: Decision, others: list[ReadingResu
     if decision.status in (Status.VIOLATION, Status.POSSIBLE_VIOLATION):
         for e in decision.exceptions:
             if e.result == "not_shown":
-                unknown = [_question(c.field) for c in e.conditions if c.result == "unknown"]
+                unknown = [_question(f) for c in e.conditions if c.result == "unknown"
+                           for f in (c.field, c.compared_with) if f and (c.value is None if f == c.field
+                                                                          else c.compared_value is None)]
                 changes.append(f"exempt if {e.title} ({e.citation}); establish {'; '.join(unknown) or 'its dates'}")
     if decision.status is Status.POSSIBLE_VIOLATION:
         changes.append("violation if the missing facts are established as the rule requires; "

@@ -63,6 +63,8 @@ class Approx:
 def _approx(value: object) -> Approx:
     if isinstance(value, Approx):
         return value
+    if type(value) is int and 1000 <= value <= 9999:  # `start: 2012` is read as a number; a year is meant
+        value = str(value)
     match = _PARTIAL.match(value) if isinstance(value, str) else None
     if not match:
         raise ValueError(f"'{value}' is not a date written YYYY-MM-DD, YYYY-MM or YYYY")
