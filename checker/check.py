@@ -105,7 +105,7 @@ def _unused(case: Case, facts: dict[str, dict], findings: list[Finding]) -> list
         for result in [*f.reasons, *(c for e in f.exceptions for c in e.conditions)]:
             fields.update(x for x in (result.field, result.compared_with) if x)
     unused = []
-    for activity in case.activities:
+    for activity in sorted(case.activities, key=lambda a: a.id):
         if activity.id not in used:
             unused.append(f"activities.{activity.id}: no rule applies to a {activity.kind.value}")
             continue
@@ -116,7 +116,7 @@ def _unused(case: Case, facts: dict[str, dict], findings: list[Finding]) -> list
 
 def _expectations(case: Case, findings: list[Finding]) -> list[Expectation]:
     result = []
-    for e in case.expect:
+    for e in sorted(case.expect, key=lambda e: (e.rule, e.activity or "", e.reading or "", e.status.value)):
         actual = sorted({f.status if not e.reading or f.reading == e.reading else
                          next(o.status for o in f.other_readings if o.reading == e.reading)
                          for f in findings if f.rule == e.rule and (e.activity is None or f.activity == e.activity)},

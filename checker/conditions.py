@@ -118,7 +118,7 @@ def _field(path: str) -> FactField:
 def _parse_one(path: str, spec: Any) -> Test:
     field = _field(path)
     if isinstance(spec, list):
-        return Test(path, Op.IN, tuple(_value(field, path, v) for v in spec), field.is_list)
+        return Test(path, Op.IN, _values(field, path, spec), field.is_list)
     if not isinstance(spec, dict):
         return Test(path, Op.EQ, _value(field, path, spec), field.is_list)
     if len(spec) != 1:
@@ -148,7 +148,7 @@ def _parse_one(path: str, spec: Any) -> Test:
     if op in (Op.IN, Op.NOT_IN):
         if not isinstance(value, list) or not value:
             raise ConditionError(path, f"{word} takes a list of values", f"write {word}: [a, b]")
-        return Test(path, op, tuple(_value(field, path, v) for v in value), field.is_list)
+        return Test(path, op, _values(field, path, value), field.is_list)
     if op in ORDER_OPS:
         if field.kind not in ("int", "date"):
             raise ConditionError(path, f"'{word}' compares numbers or dates, and {path} is {field.kind}",
@@ -158,6 +158,11 @@ def _parse_one(path: str, spec: Any) -> Test:
                 "above, below, at_least, at_most"
             raise ConditionError(path, f"'{word}' does not fit a {field.kind} field", f"use one of: {words}")
     return Test(path, op, _value(field, path, value), field.is_list)
+
+
+def _values(field: FactField, path: str, values: list) -> tuple:
+    """A list of literals, in a fixed order: the order an author wrote them in carries no meaning."""
+    return tuple(sorted({_value(field, path, v) for v in values}, key=repr))
 
 
 def _value(field: FactField, path: str, value: Any) -> Any:

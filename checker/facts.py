@@ -98,7 +98,8 @@ def flatten(activity: Activity, case: Case) -> dict[str, Any]:
             continue
         for name, value in model.model_dump(mode="json", exclude_none=True).items():
             if name != "place" and f"{block}.{name}" in catalogue():
-                values[f"{block}.{name}"] = value
+                # the order in which a case lists tasks or categories carries no meaning
+                values[f"{block}.{name}"] = sorted(value) if isinstance(value, list) else value
     if activity.committee_exemption is not None:
         values["committee_exemption"] = activity.committee_exemption
     parties = {p.id: p for p in case.parties}

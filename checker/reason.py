@@ -21,7 +21,7 @@ from .finding import (BoundParty, ClaimShown, ConditionResult, ExceptionResult, 
 from .rulebook import Exception_, LoadedRule
 from .timing import TimeCheck, check_time
 from .types import country_name
-from .vocabulary import Stage, Status
+from .vocabulary import Role, Stage, Status
 
 RESULT_WORDS = {True: "held", False: "failed", None: "unknown"}
 
@@ -66,8 +66,9 @@ def assess(rule: LoadedRule, activity: Activity, ctx: Context, chosen: str | Non
         reading_changes_outcome=any(o.status != decision.status for o in others),
         time=decision.time.reason, reasons=decision.reasons, exceptions=decision.exceptions, missing=missing,
         would_change=_would_change(rule, decision, others),
-        claims=[ClaimShown(by=c.by, text=c.text, source=c.source) for c in activity.claims
-                if not c.bears_on or set(c.bears_on) & {r.field for r in decision.reasons}],
+        claims=sorted((ClaimShown(by=c.by, text=c.text, source=c.source) for c in activity.claims
+                       if not c.bears_on or set(c.bears_on) & {r.field for r in decision.reasons}),
+                      key=lambda c: (c.by, c.text, c.source)),
         sources=sorted({s for r in decision.reasons for s in r.sources} | set(activity.sources)),
     )
 
@@ -78,7 +79,7 @@ def _decide(rule: LoadedRule, reading: str, activity: Activity, ctx: Context) ->
     results = _results(tests, facts, activity)
     _agree(reading_pattern(rule.id, reading), activity.id, results, ctx)
     time = check_time(rule.rule, activity, ctx.as_of)
-    exceptions = [_weigh(rule, e, activity, ctx) for e in rule.rule.unless]
+    exceptions = [_weigh(rule, e, activity, ctx) for e in sorted(rule.rule.unless, key=lambda e: e.id)]
     failed = [r for r in results if r.result == "failed"]
     if time.inside is False and time.status_if_outside is Status.NOT_APPLICABLE:
         return Decision(Status.NOT_APPLICABLE, results, exceptions, [], [], time)
@@ -161,7 +162,7 @@ def _party_name(ctx: Context, party_id: str | None) -> str:
 
 def _bound(rule: LoadedRule, activity: Activity, ctx: Context) -> list[BoundParty]:
     bound = []
-    for role in rule.rule.bound:
+    for role in sorted(set(rule.rule.bound), key=list(Role).index):
         party_id = activity.parties.get(role)
         bound.append(BoundParty(role=role.value, party=party_id, name=_party_name(ctx, party_id)))
     return bound
@@ -171,7 +172,8 @@ def _statement(rule: LoadedRule, activity: Activity, status: Status, reading: st
     names = {role.value: _party_name(ctx, activity.parties.get(role)) for role in activity.parties}
     values = {
         "bound": " and ".join(_party_name(ctx, activity.parties.get(r)) if activity.parties.get(r)
-                              else f"the {r.value.replace('_', ' ')}" for r in rule.rule.bound),
+                              else f"the {r.value.replace('_', ' ')}"
+                              for r in sorted(set(rule.rule.bound), key=list(Role).index)),
         "activity": activity.title, "deadline": str(rule.rule.deadline or ""), "in_force": str(rule.rule.in_force),
         "reading": _reading_title(rule, reading), **{k: names.get(k, f"the {k.replace('_', ' ')}")
                                                      for k in ("sending_state", "receiving_state", "employer",

@@ -14,7 +14,7 @@ def one(when):
 
 @pytest.mark.parametrize("when, op, value", [
     ({"personnel.nationality": "KP"}, Op.EQ, "KP"),
-    ({"personnel.category": ["worker", "deminer"]}, Op.IN, ("worker", "deminer")),
+    ({"personnel.category": ["worker", "deminer"]}, Op.IN, ("deminer", "worker")),
     ({"personnel.count": {"at_least": 1}}, Op.GE, 1),
     ({"personnel.remuneration": {"none_of": ["unpaid"]}}, Op.NOT_IN, ("unpaid",)),
     ({"personnel.contract_concluded": {"before": "2017-09-11"}}, Op.LT, "2017-09-11"),
