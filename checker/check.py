@@ -13,7 +13,7 @@ from .case import Case
 from .compile import patterns, to_durable
 from .errors import InputError, Problem
 from .facts import flatten
-from .finding import SCHEMA_VERSION, CaseResult, Expectation, Finding, RuleOutcome, SourceShown
+from .finding import CaseResult, Expectation, Finding, RuleOutcome, SourceShown
 from .load import load_case
 from .reason import Context, assess
 from .rulebook import Rulebook
@@ -70,7 +70,7 @@ class Checker:
                                         reason=f"assessed on {len(found)} activit{'y' if len(found) == 1 else 'ies'}"))
         return CaseResult(case=case.case.id, title=case.case.title, file=file, file_sha256=file_sha256,
                           as_of=as_of.isoformat(), findings=findings, rules=outcomes,
-                          unused_facts=_unused(case, facts, findings),
+                          unused_facts=_unused(case, facts, self.rulebook),
                           expectations=_expectations(case, findings),
                           sources=[SourceShown(id=s.id, publisher=s.publisher, title=s.title, date=s.date.isoformat(),
                                                kind=s.kind.value, grade=f"{s.reliability.value}{s.credibility}",
@@ -79,7 +79,7 @@ class Checker:
 
     def run_record(self) -> dict:
         """What the run was made with, as OPA's decision logs record it."""
-        return {"schema_version": SCHEMA_VERSION, "tool": f"sanctions-checker {__version__}",
+        return {"tool": f"sanctions-checker {__version__}",
                 "durable_rules": engine.version(), "python": platform.python_version(),
                 "rulebook_sha256": self.rulebook.digest, "rule_count": len(self.rulebook.rules),
                 "readings": dict(sorted(self.readings.items())),
@@ -97,20 +97,19 @@ def _key(path: str) -> str:
 ROLE_PREFIXES = tuple(f"{role.value}." for role in Role)
 
 
-def _unused(case: Case, facts: dict[str, dict], findings: list[Finding]) -> list[str]:
-    """Stated facts no finding was decided on, and activities no rule looked at."""
-    used: dict[str, set[str]] = {}
-    for f in findings:
-        fields = used.setdefault(f.activity, set())
-        for result in [*f.reasons, *(c for e in f.exceptions for c in e.conditions)]:
-            fields.update(x for x in (result.field, result.compared_with) if x)
+def _unused(case: Case, facts: dict[str, dict], rulebook: Rulebook) -> list[str]:
+    """Stated facts no rule tests (under any reading or exception), and activities no rule looks at."""
     unused = []
     for activity in sorted(case.activities, key=lambda a: a.id):
-        if activity.id not in used:
+        rules = [r for r in rulebook.rules if activity.kind in r.rule.applies_to]
+        if not rules:
             unused.append(f"activities.{activity.id}: no rule applies to a {activity.kind.value}")
             continue
+        tests = [t for r in rules for group in (r.tests, *r.reading_tests.values(), *r.exception_tests.values())
+                 for t in group]
+        used = {f for t in tests for f in t.fields}
         stated = [p for p in sorted(facts[activity.id]) if not p.startswith(ROLE_PREFIXES)]
-        unused.extend(f"activities.{activity.id}.{path}" for path in stated if path not in used[activity.id])
+        unused.extend(f"activities.{activity.id}.{path}" for path in stated if path not in used)
     return unused
 
 

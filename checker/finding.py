@@ -67,6 +67,7 @@ class Finding(Out):
     activity: str
     activity_title: str
     reading: str | None
+    reading_question: str | None  # the ambiguity the readings answer, shown so it is not hidden
     other_readings: list[ReadingResult]
     reading_changes_outcome: bool
     time: str

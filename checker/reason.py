@@ -63,6 +63,8 @@ def assess(rule: LoadedRule, activity: Activity, ctx: Context, chosen: str | Non
         else fact_confidence(ctx.sources[s] for s in activity.sources),
         bound=_bound(rule, activity, ctx), activity=activity.id, activity_title=activity.title,
         reading=reading or None, other_readings=others,
+        reading_question=f'"{rule.rule.readings.term}": {rule.rule.readings.question.strip()}'
+        if rule.rule.readings else None,
         reading_changes_outcome=any(o.status != decision.status for o in others),
         time=decision.time.reason, reasons=decision.reasons, exceptions=decision.exceptions, missing=missing,
         would_change=_would_change(rule, decision, others),

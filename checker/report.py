@@ -69,6 +69,7 @@ def text(results: list[CaseResult], run: dict) -> str:
             out.append(f"  confidence {f.confidence.value}")
             if (line := _reading_line(f)) is not None:
                 out.append(f"  reading    {line}")
+                out.append(f"  question   {f.reading_question}")
             out.append(f"  time       {f.time}")
             out.append("  conditions")
             out += [f"    {_condition_line(r)}" for r in f.reasons]
@@ -147,6 +148,7 @@ def markdown(results: list[CaseResult], run: dict) -> str:
                     f"{f.statement}.", "", f"- **Confidence:** {f.confidence.value}", f"- **Time:** {f.time}"]
             if (line := _reading_line(f)) is not None:
                 out.append(f"- **Reading:** {line}")
+                out.append(f"- **Open question:** {f.reading_question}")
             out += ["", "| | Condition | Value | Sources |", "|---|---|---|---|"]
             out += [f"| {MARKS[r.result]} | {r.test} | {_value(r)} | {', '.join(r.sources)} |" for r in f.reasons]
             out.append("")
