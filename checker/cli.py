@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from .check import Checker
-from .errors import EngineError, InputError, Problem
+from .errors import EngineError, EngineUnavailable, InputError, Problem
 from .load import case_files, load_case, load_rulebook
 from .report import FORMATS
 from .vocabulary import Status
@@ -87,6 +87,9 @@ def main(argv: list[str] | None = None) -> int:
         for problem in exc.problems:
             print(f"  {problem}", file=sys.stderr)
         return 2
+    except EngineUnavailable as exc:
+        print(f"sanctions-check: {exc}", file=sys.stderr)
+        return 3
     except EngineError as exc:
         print(f"sanctions-check: internal error, please report it: {exc}", file=sys.stderr)
         return 3

@@ -15,7 +15,7 @@ import threading
 from typing import Any
 
 from .compile import CATCH_ALL
-from .errors import EngineError
+from .errors import EngineError, EngineUnavailable
 
 try:
     from durable import engine as _durable
@@ -63,8 +63,8 @@ def _rulesets(key: str, definitions: list[dict[str, dict[str, Any]]]) -> list[st
     """Register the compiled shards once per process; return their ruleset names."""
     global _host
     if IMPORT_ERROR is not None:
-        raise EngineError(f"durable_rules cannot be loaded here ({IMPORT_ERROR}); "
-                          "it builds and runs on Python 3.11 and 3.12")
+        raise EngineUnavailable(f"durable_rules cannot be loaded here ({IMPORT_ERROR}); "
+                                "it builds and runs on Python 3.11 and 3.12: install under one of those")
     if key in _registered:
         return _registered[key]
     if _host is None:

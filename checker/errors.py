@@ -40,3 +40,7 @@ class InputError(Exception):
 
 class EngineError(RuntimeError):
     """The rule engine failed or disagreed with the reasoning layer: a bug, not bad input."""
+
+
+class EngineUnavailable(EngineError):
+    """durable_rules cannot be loaded on this Python (e.g. 3.13): an environment problem, not a bug."""

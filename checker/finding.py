@@ -76,6 +76,7 @@ class Finding(Out):
     missing: list[str]
     would_change: list[str]
     claims: list[ClaimShown]
+    notes: str  # the rule's notes for analysts: how the text is read, and its limits
     sources: list[str]
 
 

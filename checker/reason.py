@@ -71,6 +71,7 @@ def assess(rule: LoadedRule, activity: Activity, ctx: Context, chosen: str | Non
         claims=sorted((ClaimShown(by=c.by, text=c.text, source=c.source) for c in activity.claims
                        if not c.bears_on or set(c.bears_on) & {r.field for r in decision.reasons}),
                       key=lambda c: (c.by, c.text, c.source)),
+        notes=" ".join(rule.rule.notes.split()),
         sources=sorted({s for r in decision.reasons for s in r.sources} | set(activity.sources)),
     )
 

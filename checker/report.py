@@ -84,6 +84,8 @@ def text(results: list[CaseResult], run: dict) -> str:
                 out += [f"    - {w}" for w in f.would_change]
             for c in f.claims:
                 out.append(f"  claim      {c.by}: {c.text} [{c.source}] (weighed as a claim, not a fact)")
+            if f.notes:
+                out.append(f"  note       {f.notes}")
             out.append(f"  sources    {', '.join(f.sources)}")
             out.append("")
         out.append("Sources (Admiralty grade: reliability A-F, credibility 1-6)")
@@ -160,6 +162,8 @@ def markdown(results: list[CaseResult], run: dict) -> str:
                 out += ["Missing facts:", ""] + [f"- {m}" for m in f.missing] + [""]
             if f.would_change:
                 out += ["What would change it:", ""] + [f"- {w}" for w in f.would_change] + [""]
+            if f.notes:
+                out += [f"Note: {f.notes}", ""]
             if f.claims:
                 out += ["Claims (weighed, not taken as facts):", ""]
                 out += [f"- {c.by}: {c.text} ({c.source})" for c in f.claims] + [""]

@@ -99,6 +99,19 @@ def test_bad_case_file_exits_2_and_writes_nothing(capsys, tmp_path, content, wor
     assert not target.exists() and list(tmp_path.iterdir()) == [bad]
 
 
+@pytest.mark.parametrize("changes, words", [
+    ({"activities.0.personnel.count": "forty"}, "whole number"),
+    ({"activities.0.sources": ["nowhere"]}, "unknown source 'nowhere'"),
+    ({"activities.0.parties": {"sending_state": "nobody"}}, "unknown party 'nobody'"),
+    ({"activities.0.personnel.colour": "red"}, "unknown field 'colour'"),
+])
+def test_invalid_case_content_exits_2_naming_file_and_line(capsys, tmp_path, changes, words):
+    bad = write_case(tmp_path, make_case(**changes))
+    code, out, err = run(capsys, "check", str(bad))
+    assert code == 2 and out == "" and words in err
+    assert f"{bad}:" in err  # FILE:LINE
+
+
 def test_bad_case_leaves_an_existing_output_untouched(capsys, tmp_path):
     target = tmp_path / "out.txt"
     target.write_text("previous report")
