@@ -134,6 +134,10 @@ def _write(report: str, output: str | None) -> None:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             stream.write(report)
         os.replace(temporary, target)
+    except OSError as exc:
+        Path(temporary).unlink(missing_ok=True)
+        raise InputError([Problem(output, None, "", f"cannot write the report ({exc.strerror})",
+                                  "give -o a file path you can write to")]) from None
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise

@@ -136,3 +136,9 @@ def test_console_script_runs_from_a_clean_process():
                           timeout=60)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["cases"][0]["case"] == "kursk-2025"
+
+
+def test_output_path_that_cannot_be_written(capsys, tmp_path):
+    code, out, err = run(capsys, "check", KURSK, "-o", str(tmp_path))
+    assert code == 2 and "cannot write the report" in err
+    assert list(tmp_path.iterdir()) == []
