@@ -82,8 +82,9 @@ class Personnel(Model):
     # List facts are never empty: durable_rules' "every item" test is false on an empty list
     # where logic says true, so an empty list would make the engine and the reasoning disagree.
     tasks: list[Task] | None = fact("what they do", "what tasks they perform", min_length=1)
-    arms_categories: list[ArmsCategory] | None = fact("which arms they use, operate or service",
-                                                      "which categories of arms they use, operate or service", min_length=1)
+    arms_categories: list[ArmsCategory] | None = fact(
+        "which arms they use, operate or service", "which categories of arms they use, operate or service",
+        min_length=1)
     remuneration: Remuneration | None = fact("who is paid for their work, and how",
                                              "whether they are paid, and to whom the pay goes")
     work_authorization: bool | None = fact("granted work authorizations (permits) by the receiving state",

@@ -65,7 +65,7 @@ def text(results: list[CaseResult], run: dict) -> str:
             if f.status not in FULL:
                 out += [f"  because    {line}" for line in _short_reasons(f)] + [""]
                 continue
-            out.append(f"  bound      " + "; ".join(f"{b.name} ({b.role.replace('_', ' ')})" for b in f.bound))
+            out.append("  bound      " + "; ".join(f"{b.name} ({b.role.replace('_', ' ')})" for b in f.bound))
             out.append(f"  confidence {f.confidence.value}")
             if (line := _reading_line(f)) is not None:
                 out.append(f"  reading    {line}")

@@ -24,10 +24,10 @@ class Documented(StrEnum):
 
 
 class ActivityKind(Documented):
-    PERSONNEL_DEPLOYMENT = ("personnel_deployment",
-                            "people sent from one state to work, serve or fight in another: workers, troops, builders, deminers")
-    MILITARY_TRAINING = ("military_training",
-                         "military, paramilitary or police training, advice or instruction given by one party to another")
+    PERSONNEL_DEPLOYMENT = ("personnel_deployment", "people sent from one state to work, serve or fight in "
+                                                    "another: workers, troops, builders, deminers")
+    MILITARY_TRAINING = ("military_training", "military, paramilitary or police training, advice or "
+                                              "instruction given by one party to another")
 
 
 class Stage(Documented):
@@ -135,7 +135,7 @@ class Status(Documented):
 
 
 class Confidence(Documented):
-    HIGH = ("high", "every decisive fact rests on a reliable source confirmed independently, or on an "
+    HIGH = ("high", "every decisive fact rests on sound sources from two publishers, or on an "
                     "A/B source rated confirmed or probably true")
     MEDIUM = ("medium", "every decisive fact rests on at least one fairly reliable source (A-C) "
                         "rated at least possibly true (1-3)")

@@ -6,7 +6,6 @@ in the rulebook's files (and the files' names) and requires identical JSON.
 """
 import json
 import random
-import shutil
 
 import yaml
 from hypothesis import given, settings, strategies as st
