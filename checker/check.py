@@ -11,6 +11,7 @@ from pathlib import Path
 from . import __version__, engine
 from .case import Case
 from .compile import patterns, to_durable
+from .conditions import engine_name
 from .errors import InputError, Problem
 from .facts import flatten
 from .finding import CaseResult, Expectation, Finding, RuleOutcome, SourceShown
@@ -50,7 +51,7 @@ class Checker:
     def check(self, case: Case, file: str = "", file_sha256: str = "") -> CaseResult:
         as_of = self.as_of or case.case.as_of
         facts = {a.id: flatten(a, case) for a in case.activities}
-        engine_facts = [{"id": a.id, "kind": a.kind.value, **{_key(k): v for k, v in facts[a.id].items()}}
+        engine_facts = [{"id": a.id, "kind": a.kind.value, **{engine_name(k): v for k, v in facts[a.id].items()}}
                         for a in sorted(case.activities, key=lambda a: a.id)]
         started = time.perf_counter()
         matched = engine.match(self.rulebook.digest, self.definitions, f"case-{case.case.id}", engine_facts)
@@ -85,11 +86,6 @@ class Checker:
                 "readings": dict(sorted(self.readings.items())),
                 "as_of_override": self.as_of.isoformat() if self.as_of else None,
                 "engine_seconds": round(self.engine_seconds, 6)}
-
-
-def _key(path: str) -> str:
-    from .conditions import engine_name
-    return engine_name(path)
 
 
 # Party attributes reach every activity through its roles; they are the case's parties, not

@@ -24,7 +24,7 @@ from enum import StrEnum
 from typing import Any
 
 from .facts import FactField, catalogue
-from .types import _country, _day
+from .types import check_country, parse_day
 
 
 class Op(StrEnum):
@@ -172,9 +172,9 @@ def _value(field: FactField, path: str, value: Any) -> Any:
             if value not in field.choices:
                 raise ValueError(f"'{value}' is not a value of {path}; choose from: {', '.join(field.choices)}")
         elif field.kind == "country":
-            _country(value)
+            check_country(value)
         elif field.kind == "date":
-            return _day(value).isoformat()
+            return parse_day(value).isoformat()
         elif field.kind == "int":
             if type(value) is not int:
                 raise ValueError(f"'{value}' is not a whole number")

@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from .case import Activity, Case, HostTotals, Location, Personnel, Training
+from .types import COUNTRY
 from .vocabulary import PartyType, Role
 
 # The blocks of an activity whose fields are facts, by their name in the activity.
@@ -47,7 +48,7 @@ def _kind_of(annotation: Any) -> tuple[str, tuple[str, ...]]:
         else annotation
     while typing.get_origin(base) is typing.Annotated:
         metadata = typing.get_args(base)[1:]
-        if any(getattr(m, "func", None) and m.func.__name__ == "_country" for m in metadata):
+        if COUNTRY in metadata:
             return "country", ()
         base = typing.get_args(base)[0]
     if typing.get_origin(base) is list:

@@ -8,6 +8,8 @@ from __future__ import annotations
 import difflib
 import hashlib
 import json
+import string
+import typing
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +20,7 @@ from .conditions import parse
 from .errors import InputError, Problem
 from .facts import catalogue
 from .rulebook import LoadedRule, Rule, Rulebook, RuleFile
+from .vocabulary import Role
 from .yamlfile import Document, read_yaml
 
 
@@ -91,7 +94,6 @@ def _known_fields(model: type[BaseModel], loc: tuple, data: Any) -> list[str]:
 
 
 def _inner_model(annotation: Any) -> Any:
-    import typing
     stack = [annotation]
     while stack:
         item = stack.pop()
@@ -184,12 +186,10 @@ def _rule_problems(doc: Document, base: tuple, rule: Rule) -> list[Problem]:
     return problems
 
 
-WORDING_NAMES = {"bound", "activity", "deadline", "in_force", "reading",
-                 "sending_state", "receiving_state", "employer", "provider", "recipient"}
+WORDING_NAMES = {"bound", "activity", "deadline", "in_force", "reading", *(role.value for role in Role)}
 
 
 def _placeholders(rule: Rule) -> set[str]:
-    import string
     names = set()
     for text in rule.wording.model_dump().values():
         if text:
@@ -285,6 +285,13 @@ def _case_references(doc: Document, case: Case) -> list[Problem]:
                 check(source_ids, source, "source", (*at, "evidence", field_path, j))
         for j, claim in enumerate(activity.claims):
             check(party_ids, claim.by, "party", (*at, "claims", j, "by"))
+            for k, field_path in enumerate(claim.bears_on):
+                if field_path not in fields:
+                    near = difflib.get_close_matches(field_path, fields, n=1)
+                    problems.append(Problem(doc.path, doc.line_of((*at, "claims", j, "bears_on", k)),
+                                            _dotted((*at, "claims", j, "bears_on", k)),
+                                            f"claim bears on unknown fact field '{field_path}'",
+                                            f"did you mean {near[0]}?" if near else "name a fact field"))
             check(source_ids, claim.source, "source", (*at, "claims", j, "source"))
     for i, event in enumerate(case.background):
         for j, source in enumerate(event.sources):

@@ -131,10 +131,12 @@ def _weigh(rule: LoadedRule, exception: Exception_, activity: Activity, ctx: Con
     _agree(exception_pattern(rule.id, exception.id), activity.id, results, ctx)
     outcome = "does_not_apply" if any(r.result == "failed" for r in results) else \
         "not_shown" if any(r.result == "unknown" for r in results) else "applies"
-    if outcome == "applies" and exception.ended_by:
+    if outcome == "applies" and exception.ended_by:  # a wind-down: only conduct ended by that day
         end = activity.period.end
-        if end is None or end.earliest > exception.ended_by:
-            outcome = "does_not_apply" if end and end.earliest > exception.ended_by else "not_shown"
+        if end is not None and end.earliest > exception.ended_by:
+            outcome = "does_not_apply"
+        elif end is None or end.latest > exception.ended_by:
+            outcome = "not_shown"  # no end date, or one too vague to place before the cut-off
     return ExceptionResult(id=exception.id, title=exception.title,
                            citation=rule.citation(exception.paragraph, exception.instrument),
                            result=outcome, conditions=results)
@@ -178,9 +180,8 @@ def _statement(rule: LoadedRule, activity: Activity, status: Status, reading: st
                               else f"the {r.value.replace('_', ' ')}"
                               for r in sorted(set(rule.rule.bound), key=list(Role).index)),
         "activity": activity.title, "deadline": str(rule.rule.deadline or ""), "in_force": str(rule.rule.in_force),
-        "reading": _reading_title(rule, reading), **{k: names.get(k, f"the {k.replace('_', ' ')}")
-                                                     for k in ("sending_state", "receiving_state", "employer",
-                                                               "provider", "recipient")},
+        "reading": _reading_title(rule, reading),
+        **{r.value: names.get(r.value, f"the {r.value.replace('_', ' ')}") for r in Role},
     }
     template = rule.rule.wording.for_status(status) or DEFAULT_WORDING[status]
     return template.format(**values) + f" ({rule.citation()})"

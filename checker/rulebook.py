@@ -16,6 +16,7 @@ from .vocabulary import ActivityKind, Role, Status
 
 Paragraph = str  # "8", "8 (c)", "8 (a) (ii)": checked by pattern below
 PARAGRAPH_PATTERN = r"^\d{1,3}(?: ?\([a-z]{1,4}\))*$"
+SYMBOL_PATTERN = r"^S/RES/\d{3,4} \(\d{4}\)$"
 
 
 class Model(BaseModel):
@@ -23,7 +24,7 @@ class Model(BaseModel):
 
 
 class Instrument(Model):
-    symbol: str = Field(pattern=r"^S/RES/\d{3,4} \(\d{4}\)$", description="e.g. S/RES/2397 (2017)")
+    symbol: str = Field(pattern=SYMBOL_PATTERN, description="e.g. S/RES/2397 (2017)")
     title: str
     adopted: Day
     url: HttpUrl
@@ -52,7 +53,8 @@ class Exception_(Model):
 
     id: Slug
     title: str
-    instrument: str | None = Field(default=None, description="defaults to the rule's own instrument")
+    instrument: str | None = Field(default=None, pattern=SYMBOL_PATTERN,
+                                   description="where the carve-out is written, if not in the rule's own instrument")
     paragraph: str = Field(pattern=PARAGRAPH_PATTERN)
     summary: str
     when: dict[str, Any]

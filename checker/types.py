@@ -13,13 +13,18 @@ from pydantic import AfterValidator, BeforeValidator, PlainSerializer, StringCon
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9._-]*$", max_length=120)]
 
 
-def _country(code: str) -> str:
+def check_country(code: str) -> str:
     if not isinstance(code, str) or pycountry.countries.get(alpha_2=code) is None:
         raise ValueError(f"'{code}' is not an ISO 3166-1 alpha-2 country code (e.g. KP, RU, CN)")
     return code
 
 
-CountryCode = Annotated[str, AfterValidator(_country)]
+class _CountryMark:
+    """Marks CountryCode in type metadata, so the fact catalogue can tell country facts apart."""
+
+
+COUNTRY = _CountryMark()
+CountryCode = Annotated[str, AfterValidator(check_country), COUNTRY]
 
 
 def country_name(code: str) -> str:
@@ -31,7 +36,7 @@ _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 
 
-def _day(value: object) -> date:
+def parse_day(value: object) -> date:
     if isinstance(value, date):
         return value
     if not isinstance(value, str) or not _DAY.match(value):
@@ -42,7 +47,7 @@ def _day(value: object) -> date:
         raise ValueError(f"'{value}' is not a real calendar date") from None
 
 
-Day = Annotated[date, BeforeValidator(_day), PlainSerializer(lambda d: d.isoformat(), return_type=str)]
+Day = Annotated[date, BeforeValidator(parse_day), PlainSerializer(lambda d: d.isoformat(), return_type=str)]
 
 
 @dataclass(frozen=True, order=True)

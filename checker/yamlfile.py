@@ -108,7 +108,7 @@ def _compose(name: str, text: str) -> yaml.Node:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         problem = exc.problem or str(exc)
-        hint = "indent with spaces, not tabs" if "\\t" in problem or "\t" in problem or "tab" in problem else \
+        hint = "indent with spaces, not tabs" if "'\\t'" in problem else \
             "fix the YAML syntax at that line (check indentation, colons and quotes)"
         if "expected a single document" in str(exc):
             problem, hint = "file holds more than one YAML document", "keep one document per file (remove '---')"

@@ -57,6 +57,8 @@ def test_a_boolean_written_as_no_is_refused_not_read_as_false(tmp_path):
     ({"activities.0.parties": {"sending_state": "kq"}}, "activities[0].parties.sending_state"),
     ({"activities.0.evidence": {"personnel.nationality": ["s7"]}}, "activities[0].evidence.personnel.nationality[0]"),
     ({"activities.0.evidence": {"personnel.colour": ["s1"]}}, "activities[0]"),
+    ({"activities.0.claims": [{"by": "kp", "text": "volunteers", "source": "s1", "bears_on": ["personnel.pay"]}]},
+     "activities[0].claims[0].bears_on[0]"),
 ])
 def test_unknown_references(tmp_path, change, where):
     problems = case_problems(tmp_path, make_case(**change))

@@ -143,3 +143,34 @@ def test_claims_are_shown_but_never_decide(tmp_path, checker):
                                         "bears_on": ["personnel.remuneration"]}]
     f = finding(checker.check(load_case(write_case(tmp_path, case))), REPATRIATION)
     assert f.status is Status.POSSIBLE_VIOLATION and [c.text for c in f.claims] == ["They are volunteers"]
+
+
+def test_wind_down_exception_covers_only_conduct_ended_in_time(tmp_path):
+    """An exception with `ended_by` (a wind-down) applies only to conduct that ended by that day."""
+    import shutil
+
+    import yaml
+
+    from checker.load import load_rulebook
+    from conftest import ROOT
+    rules = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", rules)
+    path = rules / "unscr-2375-2017.yaml"
+    data = yaml.safe_load(path.read_text())
+    data["rules"][0]["unless"].append({
+        "id": "wind-down", "title": "test wind-down", "paragraph": "17", "summary": "test only",
+        "when": {"personnel.nationality": "KP"}, "ended_by": "2018-01-31"})
+    path.write_text(yaml.safe_dump(data, sort_keys=False))
+    checker = Checker(load_rulebook(rules))
+
+    def status(end):
+        period = {"start": "2017-10", **({"end": end} if end else {})}
+        case = make_case(**{"activities.0.period": period, "activities.0.stage": "completed"})
+        result = checker.check(load_case(write_case(tmp_path, case)))
+        f = finding(result, AUTHORIZATIONS)
+        return f.status, next(e.result for e in f.exceptions if e.id == "wind-down")
+
+    assert status("2018-01-15") == (Status.EXEMPT, "applies")
+    assert status("2018-03") == (Status.VIOLATION, "does_not_apply")
+    assert status("2018") == (Status.VIOLATION, "not_shown")
+    assert status(None) == (Status.VIOLATION, "not_shown")
